@@ -1,0 +1,10 @@
+using Prefix.Hosting;
+
+return await PrefixHost.RunAsync(() =>
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddPrefixDefaults("edge");
+    var app = builder.Build();
+    app.MapPrefixDefaults();
+    return app;
+});
