@@ -9,6 +9,15 @@ public static class RepositoryPaths
     public static string Configuration { get; } =
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 
+    /// <summary>
+    /// The npm data packages (GeoLite2, ASN ranges, uap-core, crawler-user-agents) that ./prefix installs:
+    /// <c>PREFIX_DATA_DIR</c>, else <c>.prefix/data/node_modules</c> in the repository.
+    /// </summary>
+    public static string DataDirectory =>
+        Environment.GetEnvironmentVariable("PREFIX_DATA_DIR") is { Length: > 0 } fromEnvironment
+            ? fromEnvironment
+            : Path.Combine(Root, ".prefix", "data", "node_modules");
+
     /// <summary>Path of <c>src/&lt;project&gt;/bin/&lt;configuration&gt;/net10.0/&lt;project&gt;.dll</c>.</summary>
     public static string ExecutableDll(string project)
     {
