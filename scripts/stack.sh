@@ -18,6 +18,9 @@ service_environment() {
   echo "ClickHouse__Url=http://127.0.0.1:$CLICKHOUSE_PORT/"
   echo "ClickHouse__Database=prefix"
   echo "Auth__AdminKeyFile=$STATE/admin-key"
+  echo "Identity__SecretFile=$STATE/identity-secret"
+  echo "Edge__DataDirectory=$STATE/data/node_modules"
+  echo "HitLog__Directory=$STATE/hitlog"
   # Local stack only: loopback is a trusted proxy, and feeds on loopback may be fetched (ARCHITECTURE.md).
   echo "Edge__TrustedProxies__0=127.0.0.1/32"
   echo "Updater__AllowLoopbackFeeds=true"
@@ -46,9 +49,15 @@ apply_migrations() {
     --migrations "$ROOT/deploy/clickhouse/migrations" >&2 || die "migrations failed"
 }
 
-ensure_admin_key() {
+random_hex() { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+
+# The admin API key and the secret behind listener keys: created once, kept across up/down.
+ensure_secrets() {
   if [ ! -s "$STATE/admin-key" ]; then
-    (umask 077; printf 'pfx_admin_%s\n' "$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" > "$STATE/admin-key")
+    (umask 077; printf 'pfx_admin_%s\n' "$(random_hex)" > "$STATE/admin-key")
+  fi
+  if [ ! -s "$STATE/identity-secret" ]; then
+    (umask 077; random_hex > "$STATE/identity-secret")
   fi
 }
 
@@ -79,7 +88,7 @@ stack_up() {
   mkdir -p "$RUN" "$STATE/log"
   start_servers
   apply_migrations
-  ensure_admin_key
+  ensure_secrets
   start_services
   cat <<TEXT
 

@@ -22,6 +22,7 @@ run_tests() {
   export PREFIX_TEST_REDIS="127.0.0.1:$redis_port"
   export PREFIX_TEST_CLICKHOUSE="http://127.0.0.1:$clickhouse_port/"
   export PREFIX_REPO_ROOT="$ROOT"
+  export PREFIX_DATA_DIR="$STATE/data/node_modules"
 
   local project name crashed=0 rc
   # One project at a time: fault tests kill and restart servers and time outages, which a

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -43,7 +44,10 @@ public static class PrefixHost
                 return ReportConfigurationError(logger, ex.Message);
             }
 
-            LogMessages.ServiceStarted(logger, app.Services.GetRequiredService<ServiceIdentity>().Name, string.Join(", ", app.Urls));
+            var service = app.Services.GetRequiredService<ServiceIdentity>().Name;
+            var urls = string.Join(", ", app.Urls);
+            LogMessages.ServiceStarted(logger, service, urls);
+
             await app.WaitForShutdownAsync().ConfigureAwait(false);
             return 0;
         }

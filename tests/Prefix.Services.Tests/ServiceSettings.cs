@@ -10,5 +10,10 @@ internal static class ServiceSettings
         ["Redis__ConnectTimeout"] = "00:00:01",
         ["ClickHouse__Url"] = clickHouse.ToString(),
         ["ClickHouse__Database"] = "default",
+
+        // The edge's own settings; the other services ignore them.
+        ["Identity__Secret"] = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+        ["Edge__DataDirectory"] = Prefix.Testing.RepositoryPaths.DataDirectory,
+        ["HitLog__Directory"] = Path.Combine(Path.GetTempPath(), "prefix-hitlog-" + Guid.NewGuid().ToString("N")),
     };
 }

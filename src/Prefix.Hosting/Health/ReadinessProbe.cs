@@ -11,9 +11,21 @@ public sealed class ReadinessProbe(RedisConnectionProvider redis, ClickHouseClie
     public async Task<ReadinessReport> CheckAsync(CancellationToken cancellationToken)
     {
         var checks = await Task.WhenAll(
-            RunAsync("redis", async ct => await (await redis.GetAsync(ct).ConfigureAwait(false)).PingAsync(ct).ConfigureAwait(false), cancellationToken),
+            RunAsync("redis", ct => PingRedisAsync(ct), cancellationToken),
             RunAsync("clickhouse", ct => clickHouse.PingAsync(ct), cancellationToken)).ConfigureAwait(false);
         return new ReadinessReport(checks.All(c => c.Ok), checks.ToDictionary(c => c.Name, c => c));
+    }
+
+    private async Task PingRedisAsync(CancellationToken cancellationToken)
+    {
+        var connection = await redis.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (!connection.IsConnected)
+        {
+            // Say so at once instead of waiting out the ping: the client is already trying to reconnect.
+            throw new InvalidOperationException($"not connected to {connection.Options.EndPoint} (reconnecting)");
+        }
+
+        await connection.PingAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DependencyCheck> RunAsync(string name, Func<CancellationToken, Task> check, CancellationToken cancellationToken)

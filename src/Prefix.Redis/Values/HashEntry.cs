@@ -1,0 +1,4 @@
+namespace Prefix.Redis;
+
+/// <summary>One field of a hash.</summary>
+public readonly record struct HashEntry(RedisValue Name, RedisValue Value);
