@@ -1,10 +1,13 @@
+using Prefix.Edge;
 using Prefix.Hosting;
 
 return await PrefixHost.RunAsync(() =>
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddPrefixDefaults("edge");
+    builder.AddEdge();
     var app = builder.Build();
+    app.UseEdge();
     app.MapPrefixDefaults();
     return app;
 });

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+using Prefix.Core.Privacy;
+using Prefix.Edge.Configuration;
+using Prefix.Edge.Listeners;
+using Prefix.Edge.Recording;
+using Prefix.Edge.Redirects;
+using Prefix.Geo;
+
+namespace Prefix.Edge;
+
+/// <summary>Registers the edge: settings, hit log, shipper, geo, keys and the redirect middleware.</summary>
+internal static class EdgeServices
+{
+    public static WebApplicationBuilder AddEdge(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        var validator = new EdgeOptionsValidator();
+        services.AddOptions<EdgeOptions>().Bind(configuration.GetSection(EdgeOptions.Section)).ValidateOnStart();
+        services.AddOptions<IdentityOptions>().Bind(configuration.GetSection(IdentityOptions.Section)).ValidateOnStart();
+        services.AddOptions<HitLogOptions>().Bind(configuration.GetSection(HitLogOptions.Section)).ValidateOnStart();
+        services.AddOptions<ShipperOptions>().Bind(configuration.GetSection(ShipperOptions.Section));
+        services.AddSingleton<IValidateOptions<EdgeOptions>>(validator);
+        services.AddSingleton<IValidateOptions<IdentityOptions>>(validator);
+        services.AddSingleton<IValidateOptions<HitLogOptions>>(validator);
+
+        services.AddSingleton<HitLogMetrics>();
+        services.AddSingleton<RedirectMetrics>();
+        services.AddSingleton(sp => new HitLogWriter(sp.GetRequiredService<IOptions<HitLogOptions>>().Value, sp.GetRequiredService<HitLogMetrics>()));
+        services.AddSingleton(sp => GeoLookup.Open(GeoOptions.FromDataDirectory(sp.GetRequiredService<IOptions<EdgeOptions>>().Value.DataDirectory)));
+        services.AddSingleton(sp =>
+        {
+            var identity = sp.GetRequiredService<IOptions<IdentityOptions>>().Value;
+            return new ListenerKeyHasher(identity.KeyId, identity.ResolveSecret() ?? throw new InvalidOperationException("Identity configuration: no usable secret."));
+        });
+        services.AddSingleton<ClientAddressResolver>();
+        services.AddSingleton<HitRecorder>();
+        services.AddHostedService<HitShipper>();
+        return builder;
+    }
+
+    public static WebApplication UseEdge(this WebApplication app)
+    {
+        app.UseMiddleware<RedirectMiddleware>();
+        app.MapGet("/", () => TypedResults.Text(
+            "Prefix edge. Put this host's /e/ in front of an enclosure URL: https://<this host>/e/cdn.example.com/show/episode1.mp3\n"));
+        return app;
+    }
+}
