@@ -21,6 +21,7 @@ service_environment() {
   echo "Identity__SecretFile=$STATE/identity-secret"
   echo "Edge__DataDirectory=$STATE/data/node_modules"
   echo "HitLog__Directory=$STATE/hitlog"
+  echo "Ingest__DataDirectory=$STATE/data/node_modules"
   # Local stack only: loopback is a trusted proxy, and feeds on loopback may be fetched (ARCHITECTURE.md).
   echo "Edge__TrustedProxies__0=127.0.0.1/32"
   echo "Updater__AllowLoopbackFeeds=true"
@@ -102,9 +103,9 @@ Prefix is up.
 Admin API key (also in .prefix/admin-key):
   $(cat "$STATE/admin-key")
 
-Try:
-  curl -s http://127.0.0.1:$EDGE_PORT/readyz
-  curl -s http://127.0.0.1:$API_PORT/metrics | head
+Try a download through the prefix, then find it in ClickHouse (a second or two later):
+  curl -si -H 'User-Agent: Overcast/1.0' -H 'X-Forwarded-For: 8.8.8.8' http://127.0.0.1:$EDGE_PORT/e/cdn.example.com/show/episode1.mp3
+  curl -s 'http://127.0.0.1:$CLICKHOUSE_PORT/?query=SELECT+ts,episode_key,app,country+FROM+prefix.hits+ORDER+BY+ts+DESC+LIMIT+5'
 TEXT
 }
 

@@ -14,6 +14,7 @@ internal static class ServiceSettings
         // The edge's own settings; the other services ignore them.
         ["Identity__Secret"] = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
         ["Edge__DataDirectory"] = Prefix.Testing.RepositoryPaths.DataDirectory,
+        ["Ingest__DataDirectory"] = Prefix.Testing.RepositoryPaths.DataDirectory,
         ["HitLog__Directory"] = Path.Combine(Path.GetTempPath(), "prefix-hitlog-" + Guid.NewGuid().ToString("N")),
     };
 }

@@ -11,6 +11,7 @@ CREATE TABLE IF NOT EXISTS hits
     target_url String,
     episode_key String,
     prefix_args String,
+    podcast_guid String,         -- the pg= prefix argument when it is a UUID, '' otherwise
     user_agent String,
     referer String,
     `range` String,              -- the Range header; backquoted because range is also a function name
@@ -28,7 +29,11 @@ CREATE TABLE IF NOT EXISTS hits
     device String,
     os String,
     is_bot UInt8,
-    bot_reason String,
+    bot_reason String,           -- '' for listeners; bot_ua, bot_lib, no_ua (COUNTING.md stage 1 reason codes)
+    is_apple_watch UInt8,
+    status UInt16,               -- HTTP status for imported host/CDN logs; 0 for edge hits (prefix mode)
+    bytes_served Int64,          -- bytes served for imported logs; -1 when unknown
+    source String,               -- edge | import
     ingested_at DateTime         -- when the row was written; the ReplacingMergeTree version
 )
 ENGINE = ReplacingMergeTree(ingested_at)

@@ -32,6 +32,13 @@ public sealed class RedisConnectionProvider(IOptions<RedisSettings> settings) : 
         }
     }
 
+    /// <summary>
+    /// A connection of its own, for a caller that blocks (XREADGROUP BLOCK holds up every command queued
+    /// behind it on a shared connection). The caller disposes it.
+    /// </summary>
+    public Task<RedisConnection> ConnectDedicatedAsync(CancellationToken cancellationToken) =>
+        RedisConnection.ConnectAsync(ToClientOptions(settings.Value), cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         if (_connection is { } connection)
