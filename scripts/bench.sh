@@ -4,10 +4,20 @@
 run_bench() {
   local target="${1:-all}"
   case "$target" in
-    clients|all) ;;
-    edge|updater|api) die "bench $target is not built yet (it arrives with its issue); available now: clients" ;;
+    clients) run_clients_bench ;;
+    edge) source "$ROOT/bench/edge/edge.sh"; run_edge_bench ;;
+    # Each part in its own subshell (its own EXIT trap stops the servers it started); separate
+    # statements, not `a && b`, so set -e stays in force inside them.
+    all)
+      (run_clients_bench)
+      (source "$ROOT/bench/edge/edge.sh"; run_edge_bench)
+      ;;
+    updater|api) die "bench $target is not built yet (it arrives with its issue); available now: clients, edge" ;;
     *) die "usage: ./prefix bench <clients|edge|updater|api|all>" ;;
   esac
+}
+
+run_clients_bench() {
   ensure_installed
   build_solution
 
