@@ -15,7 +15,14 @@ internal static class EdgeServices
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+
+            // Kestrel's default request-line limit (8 KB) is the parser's URL limit, so an over-long prefix URL got a
+            // bare 414 from Kestrel, never the edge's 400 with its reason and CORS header. Room for twice the limit.
+            kestrel.Limits.MaxRequestLineSize = 2 * PrefixUrlParser.MaxLength;
+        });
 
         var validator = new EdgeOptionsValidator();
         services.AddOptions<EdgeOptions>().Bind(configuration.GetSection(EdgeOptions.Section)).ValidateOnStart();
@@ -43,7 +50,9 @@ internal static class EdgeServices
 
     public static WebApplication UseEdge(this WebApplication app)
     {
+        // Before routing: a prefix request never needs the endpoint machinery.
         app.UseMiddleware<RedirectMiddleware>();
+        app.UseRouting();
         app.MapGet("/", () => TypedResults.Text(
             "Prefix edge. Put this host's /e/ in front of an enclosure URL: https://<this host>/e/cdn.example.com/show/episode1.mp3\n"));
         return app;

@@ -52,55 +52,70 @@ public sealed partial class HitIngestWorker(
         // After a start or a Redis failure, this consumer's own unacknowledged entries come first
         // (reading from "0" returns them); then new ones (">").
         var readOwnPending = true;
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                connection ??= await ConnectAsync(settings, stoppingToken).ConfigureAwait(false);
-                IReadOnlyList<StreamEntry> entries = [];
-                if (time.GetUtcNow() >= nextClaim)
+                try
                 {
-                    entries = await ClaimAbandonedAsync(connection, settings, stoppingToken).ConfigureAwait(false);
-                    nextClaim = time.GetUtcNow() + settings.ClaimInterval;
-                }
+                    connection ??= await ConnectAsync(settings, stoppingToken).ConfigureAwait(false);
+                    IReadOnlyList<StreamEntry> entries = [];
+                    if (time.GetUtcNow() >= nextClaim)
+                    {
+                        entries = await ClaimAbandonedAsync(connection, settings, stoppingToken).ConfigureAwait(false);
+                        nextClaim = time.GetUtcNow() + settings.ClaimInterval;
+                    }
 
-                if (entries.Count == 0 && readOwnPending)
+                    if (entries.Count == 0 && readOwnPending)
+                    {
+                        entries = await connection.StreamReadGroupAsync(settings.Stream, settings.Group, settings.Consumer, "0", settings.BatchSize, cancellationToken: stoppingToken).ConfigureAwait(false);
+                        readOwnPending = entries.Count > 0;
+                    }
+
+                    if (entries.Count == 0)
+                    {
+                        entries = await connection.StreamReadGroupAsync(settings.Stream, settings.Group, settings.Consumer, ">", settings.BatchSize, settings.Block, cancellationToken: stoppingToken).ConfigureAwait(false);
+                    }
+
+                    if (entries.Count > 0)
+                    {
+                        await IngestBatchAsync(connection, mapper, entries, settings, stoppingToken).ConfigureAwait(false);
+                    }
+
+                    if (time.GetUtcNow() >= nextTrim)
+                    {
+                        await TrimAndMeasureAsync(connection, settings, stoppingToken).ConfigureAwait(false);
+                        nextTrim = time.GetUtcNow() + settings.TrimInterval;
+                    }
+
+                    delay = TimeSpan.FromMilliseconds(200);
+                }
+                catch (Exception ex) when (ex is RedisException or IOException or TimeoutException && !stoppingToken.IsCancellationRequested)
                 {
-                    entries = await connection.StreamReadGroupAsync(settings.Stream, settings.Group, settings.Consumer, "0", settings.BatchSize, cancellationToken: stoppingToken).ConfigureAwait(false);
-                    readOwnPending = entries.Count > 0;
-                }
+                    metrics.Failed("redis");
+                    readOwnPending = true;
+                    if (ex is RedisServerException { Prefix: "NOGROUP" } && connection is not null)
+                    {
+                        // The stream and its group are gone (Redis restarted without persistence, or the key was
+                        // deleted); the connection itself is fine, so without this the loop would retry NOGROUP
+                        // forever. Connecting afresh creates the group again from "0", so nothing shipped since is skipped.
+                        await connection.DisposeAsync().ConfigureAwait(false);
+                        connection = null;
+                    }
 
-                if (entries.Count == 0)
-                {
-                    entries = await connection.StreamReadGroupAsync(settings.Stream, settings.Group, settings.Consumer, ">", settings.BatchSize, settings.Block, cancellationToken: stoppingToken).ConfigureAwait(false);
+                    LogRedisFailed(logger, delay, ex.Message);
+                    await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+                    delay = Backoff(delay, settings);
                 }
-
-                if (entries.Count > 0)
-                {
-                    await IngestBatchAsync(connection, mapper, entries, settings, stoppingToken).ConfigureAwait(false);
-                }
-
-                if (time.GetUtcNow() >= nextTrim)
-                {
-                    await TrimAndMeasureAsync(connection, settings, stoppingToken).ConfigureAwait(false);
-                    nextTrim = time.GetUtcNow() + settings.TrimInterval;
-                }
-
-                delay = TimeSpan.FromMilliseconds(200);
-            }
-            catch (Exception ex) when (ex is RedisException or IOException or TimeoutException && !stoppingToken.IsCancellationRequested)
-            {
-                metrics.Failed("redis");
-                readOwnPending = true;
-                LogRedisFailed(logger, delay, ex.Message);
-                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
-                delay = Backoff(delay, settings);
             }
         }
-
-        if (connection is not null)
+        finally
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            // Also when the stop cancels the blocking read: the dedicated connection is ours to close.
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -153,13 +168,20 @@ public sealed partial class HitIngestWorker(
             {
                 parked.Add((entry, ex.Message));
             }
+            catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or OverflowException)
+            {
+                // Anything else an entry can make the mapper throw is still that entry's problem: park it
+                // rather than let one bad entry stop the ingest (and stop it again after every restart).
+                parked.Add((entry, "unexpected: " + ex.Message));
+            }
         }
 
         await InsertUntilStoredAsync(rows, settings, cancellationToken).ConfigureAwait(false);
         foreach (var (entry, reason) in parked)
         {
+            // All original fields, not just h: an entry without h would otherwise be parked empty.
             await connection.StreamAddAsync(settings.ParkedStream,
-                [new NameValueEntry("id", entry.Id), new NameValueEntry("reason", reason), new NameValueEntry("h", entry[HitField])],
+                [new NameValueEntry("id", entry.Id), new NameValueEntry("reason", reason), .. entry.Values],
                 cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 

@@ -8,6 +8,10 @@ namespace Prefix.Core.Hits;
 /// turned into <see cref="ListenerKey"/>, <see cref="HouseholdKey"/> and geo fields inside the edge.
 /// Enrichment that needs no IP (User-Agent classification, episode key) happens at ingest.
 /// </summary>
+/// <remarks>
+/// Optional members have setters, not <c>init</c>: the source-generated JSON reader assigns every
+/// init-only member, a missing one as null or 0, which would lose the defaults below.
+/// </remarks>
 public sealed record HitRecord
 {
     /// <summary>Unique, time-ordered id (UUIDv7) so a replayed batch is recognisable downstream.</summary>
@@ -25,42 +29,42 @@ public sealed record HitRecord
     [JsonPropertyName("t")] public required string TargetUrl { get; init; }
 
     /// <summary>The raw prefix argument list (<c>pg=…</c>), empty when none.</summary>
-    [JsonPropertyName("a")] public string PrefixArguments { get; init; } = string.Empty;
+    [JsonPropertyName("a")] public string PrefixArguments { get; set; } = string.Empty;
 
-    [JsonPropertyName("ua")] public string UserAgent { get; init; } = string.Empty;
+    [JsonPropertyName("ua")] public string UserAgent { get; set; } = string.Empty;
 
-    [JsonPropertyName("ref")] public string Referer { get; init; } = string.Empty;
+    [JsonPropertyName("ref")] public string Referer { get; set; } = string.Empty;
 
-    [JsonPropertyName("rg")] public string Range { get; init; } = string.Empty;
+    [JsonPropertyName("rg")] public string Range { get; set; } = string.Empty;
 
     /// <summary>Apple's <c>X-Playback-Session-Id</c>, which ties the requests of one playback together.</summary>
-    [JsonPropertyName("ps")] public string PlaybackSessionId { get; init; } = string.Empty;
+    [JsonPropertyName("ps")] public string PlaybackSessionId { get; set; } = string.Empty;
 
-    [JsonPropertyName("lk")] public string ListenerKey { get; init; } = string.Empty;
+    [JsonPropertyName("lk")] public string ListenerKey { get; set; } = string.Empty;
 
-    [JsonPropertyName("hk")] public string HouseholdKey { get; init; } = string.Empty;
+    [JsonPropertyName("hk")] public string HouseholdKey { get; set; } = string.Empty;
 
     /// <summary>Id of the secret that made the keys (rotation).</summary>
-    [JsonPropertyName("kid")] public ushort KeyId { get; init; }
+    [JsonPropertyName("kid")] public ushort KeyId { get; set; }
 
-    [JsonPropertyName("cc")] public string Country { get; init; } = string.Empty;
+    [JsonPropertyName("cc")] public string Country { get; set; } = string.Empty;
 
-    [JsonPropertyName("sd")] public string Subdivision { get; init; } = string.Empty;
+    [JsonPropertyName("sd")] public string Subdivision { get; set; } = string.Empty;
 
-    [JsonPropertyName("city")] public string City { get; init; } = string.Empty;
+    [JsonPropertyName("city")] public string City { get; set; } = string.Empty;
 
-    [JsonPropertyName("tz")] public string TimeZone { get; init; } = string.Empty;
+    [JsonPropertyName("tz")] public string TimeZone { get; set; } = string.Empty;
 
-    [JsonPropertyName("asn")] public uint Asn { get; init; }
+    [JsonPropertyName("asn")] public uint Asn { get; set; }
 
-    [JsonPropertyName("org")] public string AsOrganization { get; init; } = string.Empty;
+    [JsonPropertyName("org")] public string AsOrganization { get; set; } = string.Empty;
 
     /// <summary>HTTP status when known (imported host/CDN logs); 0 for edge hits, which answer with a redirect.</summary>
-    [JsonPropertyName("st")] public int Status { get; init; }
+    [JsonPropertyName("st")] public int Status { get; set; }
 
     /// <summary>Bytes served when known (imported logs); -1 when unknown.</summary>
-    [JsonPropertyName("by")] public long BytesServed { get; init; } = -1;
+    [JsonPropertyName("by")] public long BytesServed { get; set; } = -1;
 
     /// <summary><c>edge</c> or <c>import</c>.</summary>
-    [JsonPropertyName("src")] public string Source { get; init; } = "edge";
+    [JsonPropertyName("src")] public string Source { get; set; } = "edge";
 }

@@ -10,6 +10,12 @@ namespace Prefix.Edge.Recording;
 /// returns it drains in order. A batch half-sent when Redis died is sent again whole: entries carry
 /// the hit id, so the replay is recognisable downstream.
 /// </summary>
+/// <remarks>
+/// "In Redis" is not "stored": Redis may run without persistence, and entries no consumer group has read
+/// yet die with it. So log segments are kept until every group has consumed (read and acknowledged) what
+/// they hold, and when Redis comes back as a new process (its <c>run_id</c> changed) everything shipped but
+/// not known to be consumed is shipped again. Replays carry the same hit ids, which counting deduplicates.
+/// </remarks>
 internal sealed partial class HitShipper(
     HitLogWriter writer,
     IOptions<HitLogOptions> logOptions,
@@ -22,7 +28,13 @@ internal sealed partial class HitShipper(
     private static readonly RedisValue HitField = "h";
     private readonly ShippingCheckpoint _checkpoint = new(logOptions.Value.Directory);
     private readonly HitLogReader _reader = new(logOptions.Value.Directory, writer);
+
+    /// <summary>Batches shipped but not yet consumed by every group, oldest first: where each starts and its last stream id.</summary>
+    private readonly Queue<(HitLogPosition Start, string LastId, long Bytes)> _unconsumed = new();
     private HitLogPosition _shipped;
+    private HitLogPosition _consumed;
+    private string? _redisRunId;
+    private long _nextConsumptionCheck;
 
     /// <summary>How far shipping has got (for gauges and tests).</summary>
     public HitLogPosition Shipped => _shipped;
@@ -30,6 +42,7 @@ internal sealed partial class HitShipper(
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         _shipped = Recover();
+        _consumed = _shipped;
         metrics.Observe(writer, () => _shipped);
         return base.StartAsync(cancellationToken);
     }
@@ -41,6 +54,7 @@ internal sealed partial class HitShipper(
         var backoff = settings.MinBackoff;
         while (!stoppingToken.IsCancellationRequested)
         {
+            await CheckConsumptionAsync(settings, stoppingToken).ConfigureAwait(false);
             batch.Clear();
             var (next, bytes) = _reader.Read(_shipped, settings.BatchSize, batch);
             if (batch.Count == 0)
@@ -59,8 +73,9 @@ internal sealed partial class HitShipper(
             {
                 try
                 {
-                    await SendAsync(batch, settings, stoppingToken).ConfigureAwait(false);
+                    var lastId = await SendAsync(batch, settings, stoppingToken).ConfigureAwait(false);
                     metrics.Shipped(batch.Count);
+                    _unconsumed.Enqueue((_shipped, lastId, bytes));
                     Advance(next, bytes);
                     backoff = settings.MinBackoff;
                     break;
@@ -76,7 +91,7 @@ internal sealed partial class HitShipper(
         }
     }
 
-    private async Task SendAsync(List<byte[]> batch, ShipperOptions settings, CancellationToken cancellationToken)
+    private async Task<string> SendAsync(List<byte[]> batch, ShipperOptions settings, CancellationToken cancellationToken)
     {
         var connection = await redis.GetAsync(cancellationToken).ConfigureAwait(false);
         long? cap = settings.MaxStreamLength > 0 ? settings.MaxStreamLength : null;
@@ -87,20 +102,95 @@ internal sealed partial class HitShipper(
             sends[i] = connection.StreamAddAsync(settings.Stream, HitField, batch[i], "*", cap, true, cancellationToken);
         }
 
-        await Task.WhenAll(sends).ConfigureAwait(false);
+        var ids = await Task.WhenAll(sends).ConfigureAwait(false);
+        return ids[^1];
+    }
+
+    /// <summary>
+    /// At most once a second: finds out which shipped batches every consumer group has consumed, frees the
+    /// segments before them, and after a Redis restart ships the unconsumed ones again.
+    /// </summary>
+    private async Task CheckConsumptionAsync(ShipperOptions settings, CancellationToken cancellationToken)
+    {
+        var now = time.GetTimestamp();
+        if (now < _nextConsumptionCheck)
+        {
+            return;
+        }
+
+        _nextConsumptionCheck = now + time.TimestampFrequency;
+        try
+        {
+            var connection = await redis.GetAsync(cancellationToken).ConfigureAwait(false);
+            var runId = RunId((await connection.ExecuteAsync("INFO", ["server"], cancellationToken).ConfigureAwait(false)).AsString());
+            if (_redisRunId is not null && runId != _redisRunId && _unconsumed.Count > 0)
+            {
+                // A new Redis process: whatever no group had consumed may be gone with the old one.
+                LogReplaying(logger, _unconsumed.Count, _unconsumed.Peek().Start.ToString());
+                _shipped = _unconsumed.Peek().Start;
+                writer.AddRecoveredBytes(_unconsumed.Sum(b => b.Bytes));
+                _unconsumed.Clear();
+            }
+
+            _redisRunId = runId;
+            if (_unconsumed.Count > 0)
+            {
+                // Per group: entries below its lowest pending id are acknowledged; with nothing pending,
+                // everything up to its last delivered id is.
+                var limits = new List<(string Id, bool Inclusive)>();
+                foreach (var group in await connection.StreamGroupInfoAsync(settings.Stream, cancellationToken).ConfigureAwait(false))
+                {
+                    var pending = await connection.StreamPendingAsync(settings.Stream, group.Name, cancellationToken).ConfigureAwait(false);
+                    limits.Add(pending.PendingMessageCount > 0 ? (pending.LowestPendingMessageId!, false) : (group.LastDeliveredId, true));
+                }
+
+                // Without any group nobody will ever consume: shipped is as good as it gets (the old behaviour).
+                while (_unconsumed.Count > 0 && limits.TrueForAll(l => StreamIds.Compare(_unconsumed.Peek().LastId, l.Id) is var order && (order < 0 || (order == 0 && l.Inclusive))))
+                {
+                    _unconsumed.Dequeue();
+                }
+            }
+        }
+        catch (Exception ex) when (ex is RedisException or IOException or TimeoutException)
+        {
+            // Redis is down: nothing is known to be consumed; the shipping loop reports the outage.
+        }
+
+        ReleaseConsumed(_unconsumed.Count > 0 ? _unconsumed.Peek().Start : _shipped);
     }
 
     private void Advance(HitLogPosition next, long bytes)
     {
-        var previousSegment = _shipped.Segment;
         _shipped = next;
         _checkpoint.Save(next);
         writer.MarkShipped(bytes);
-        for (var segment = previousSegment; segment < next.Segment; segment++)
+    }
+
+    /// <summary>Deletes the segments before <paramref name="consumed"/>: every group has consumed them.</summary>
+    private void ReleaseConsumed(HitLogPosition consumed)
+    {
+        for (var segment = _consumed.Segment; segment < consumed.Segment; segment++)
         {
-            // Fully shipped segments are no longer needed.
             File.Delete(HitLogSegments.PathOf(logOptions.Value.Directory, segment));
         }
+
+        if (consumed > _consumed)
+        {
+            _consumed = consumed;
+        }
+    }
+
+    private static string? RunId(string? info)
+    {
+        foreach (var line in (info ?? string.Empty).Split('\n'))
+        {
+            if (line.StartsWith("run_id:", StringComparison.Ordinal))
+            {
+                return line[7..].Trim();
+            }
+        }
+
+        return null;
     }
 
     private HitLogPosition Recover()
@@ -124,6 +214,9 @@ internal sealed partial class HitShipper(
 
     [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Hit log shipping resumes at {Position} with {Bytes} bytes to ship")]
     private static partial void LogRecovered(ILogger logger, string position, long bytes);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Redis restarted: shipping again {Batches} batches no consumer group had consumed, from {Position}")]
+    private static partial void LogReplaying(ILogger logger, int batches, string position);
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Shipping {Count} hits to Redis failed; retrying in {Backoff}: {Reason}")]
     private static partial void LogShipFailed(ILogger logger, int count, TimeSpan backoff, string reason);

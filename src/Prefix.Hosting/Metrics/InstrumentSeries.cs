@@ -11,6 +11,7 @@ internal sealed class InstrumentSeries
     private readonly Instrument _instrument;
     private readonly double[] _buckets;
     private readonly ConcurrentDictionary<string, Cell> _cells = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, Cell[]> _byHash = new();
     private readonly Kind _kind;
 
     public InstrumentSeries(Instrument instrument, double[] buckets)
@@ -31,9 +32,13 @@ internal sealed class InstrumentSeries
 
     public string Name { get; }
 
-    public void Record(double value, string labels)
+    /// <summary>
+    /// Adds one measurement. Runs on the hot path of every instrumented call (each request, for the
+    /// hosting meter), so finding the label set's cell allocates nothing once the set has been seen.
+    /// </summary>
+    public void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var cell = _cells.GetOrAdd(labels, _ => new Cell(_buckets.Length));
+        var cell = Find(tags);
         lock (cell)
         {
             switch (_kind)
@@ -54,6 +59,56 @@ internal sealed class InstrumentSeries
                     break;
             }
         }
+    }
+
+    private Cell Find(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var hash = HashOf(tags);
+        if (_byHash.TryGetValue(hash, out var candidates))
+        {
+            foreach (var candidate in candidates)
+            {
+                if (candidate.Matches(tags))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        // First time this label set is seen: render its labels once and remember the cell.
+        lock (_byHash)
+        {
+            var existing = _byHash.TryGetValue(hash, out var list) ? list : [];
+            foreach (var candidate in existing)
+            {
+                if (candidate.Matches(tags))
+                {
+                    return candidate;
+                }
+            }
+
+            var labels = PrometheusText.Labels(tags);
+            if (!_cells.TryGetValue(labels, out var cell))
+            {
+                cell = new Cell(_buckets.Length, tags.ToArray());
+                _cells[labels] = cell;
+            }
+
+            _byHash[hash] = [.. existing, cell];
+            return cell;
+        }
+    }
+
+    private static int HashOf(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var hash = new HashCode();
+        foreach (var tag in tags)
+        {
+            hash.Add(tag.Key);
+            hash.Add(tag.Value);
+        }
+
+        return hash.ToHashCode();
     }
 
     public void WriteTo(StringBuilder text)
@@ -120,8 +175,27 @@ internal sealed class InstrumentSeries
         return generic == typeof(UpDownCounter<>) ? Kind.Counter : Kind.Gauge;
     }
 
-    private sealed class Cell(int bucketCount)
+    private sealed class Cell(int bucketCount, KeyValuePair<string, object?>[] tags)
     {
+        /// <summary>Same keys and values in the same order (callers pass their tags in a fixed order).</summary>
+        public bool Matches(ReadOnlySpan<KeyValuePair<string, object?>> other)
+        {
+            if (other.Length != tags.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < tags.Length; i++)
+            {
+                if (!string.Equals(tags[i].Key, other[i].Key, StringComparison.Ordinal) || !Equals(tags[i].Value, other[i].Value))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         public double Sum { get; set; }
 
         public long Count { get; set; }

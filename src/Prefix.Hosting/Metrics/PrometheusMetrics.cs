@@ -28,14 +28,17 @@ public sealed class PrometheusMetrics : IDisposable
         {
             if (_meterPrefixes.Any(p => instrument.Meter.Name.StartsWith(p, StringComparison.Ordinal)))
             {
-                _series[instrument] = new InstrumentSeries(instrument, BucketsFor(instrument));
-                listener.EnableMeasurementEvents(instrument);
+                var series = new InstrumentSeries(instrument, BucketsFor(instrument));
+                _series[instrument] = series;
+
+                // The series rides along as the listener's state, so a measurement needs no lookup.
+                listener.EnableMeasurementEvents(instrument, series);
             }
         };
-        _listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Record(i, v, tags));
-        _listener.SetMeasurementEventCallback<int>((i, v, tags, _) => Record(i, v, tags));
-        _listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Record(i, v, tags));
-        _listener.SetMeasurementEventCallback<float>((i, v, tags, _) => Record(i, v, tags));
+        _listener.SetMeasurementEventCallback<long>((_, v, tags, state) => ((InstrumentSeries)state!).Record(v, tags));
+        _listener.SetMeasurementEventCallback<int>((_, v, tags, state) => ((InstrumentSeries)state!).Record(v, tags));
+        _listener.SetMeasurementEventCallback<double>((_, v, tags, state) => ((InstrumentSeries)state!).Record(v, tags));
+        _listener.SetMeasurementEventCallback<float>((_, v, tags, state) => ((InstrumentSeries)state!).Record(v, tags));
         _listener.Start();
     }
 
@@ -53,14 +56,6 @@ public sealed class PrometheusMetrics : IDisposable
     }
 
     public void Dispose() => _listener.Dispose();
-
-    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        if (_series.TryGetValue(instrument, out var series))
-        {
-            series.Record(value, PrometheusText.Labels(tags));
-        }
-    }
 
     private static double[] BucketsFor(Instrument instrument) =>
         instrument switch

@@ -86,6 +86,7 @@ internal sealed partial class Multiplexer
         var input = transport.Input;
         var replies = new List<RedisResult>();
         var commands = new List<IPendingCommand>();
+        var scanner = new RespFrameScanner();
         var reason = "server closed the connection";
         try
         {
@@ -93,7 +94,7 @@ internal sealed partial class Multiplexer
             {
                 var read = await input.ReadAsync().ConfigureAwait(false);
                 var buffer = read.Buffer;
-                var consumed = ParseReplies(buffer, replies);
+                var consumed = ParseReplies(buffer, replies, scanner);
                 input.AdvanceTo(consumed, buffer.End);
                 if (replies.Count > 0 && !Dispatch(transport, replies, commands))
                 {
@@ -120,11 +121,23 @@ internal sealed partial class Multiplexer
         Fail(transport, reason);
     }
 
-    private SequencePosition ParseReplies(in ReadOnlySequence<byte> buffer, List<RedisResult> replies)
+    private SequencePosition ParseReplies(in ReadOnlySequence<byte> buffer, List<RedisResult> replies, RespFrameScanner scanner)
     {
         var reader = new SequenceReader<byte>(buffer);
-        while (RespParser.TryRead(ref reader, out var reply))
+        while (!reader.End)
         {
+            // Find the end of the next reply first (cheap, resumable); parse it only once it is all here.
+            if (!scanner.Scan(buffer.Slice(reader.Position)))
+            {
+                break;
+            }
+
+            scanner.Reset();
+            if (!RespParser.TryRead(ref reader, out var reply))
+            {
+                throw new RedisProtocolException("A reply the scanner found complete did not parse.");
+            }
+
             if (_pushHandler is null || !_pushHandler(reply))
             {
                 replies.Add(reply);

@@ -24,11 +24,19 @@ public sealed class ServiceHost : IAsyncDisposable
 
     public string Output => _process.Output;
 
+    /// <summary>The operating system's id of the service process.</summary>
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Starts the project's built DLL with the given settings (environment variables, e.g. Redis__EndPoint).</summary>
-    public static ServiceHost Start(string project, IReadOnlyDictionary<string, string> settings)
+    public static ServiceHost Start(string project, IReadOnlyDictionary<string, string> settings) =>
+        Start(project, settings, FreePort.Next());
+
+    /// <summary>Starts the project on a given port, e.g. the port of an instance that was just killed.</summary>
+    public static ServiceHost Start(string project, IReadOnlyDictionary<string, string> settings, int port)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var port = FreePort.Next();
         var arguments = new List<string> { RepositoryPaths.ExecutableDll(project), "--urls", $"http://127.0.0.1:{port}" };
         var process = ServerProcess.Start("dotnet", arguments, Path.GetDirectoryName(RepositoryPaths.ExecutableDll(project))!, settings);
         return new ServiceHost(process, port);
@@ -66,6 +74,9 @@ public sealed class ServiceHost : IAsyncDisposable
 
     /// <summary>Waits for the process to exit by itself (e.g. refusing a bad setting) and returns its exit code.</summary>
     public Task<int> WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync(timeout);
+
+    /// <summary>SIGKILL, like a crash: no shutdown handlers run, nothing is flushed.</summary>
+    public void Kill() => _process.Kill();
 
     public ValueTask DisposeAsync()
     {

@@ -1,10 +1,11 @@
 using System.Globalization;
 
-namespace Prefix.Ingest;
+namespace Prefix.Redis;
 
 /// <summary>Orders Redis Stream ids ("ms-seq") numerically, not as strings.</summary>
-internal static class StreamIds
+public static class StreamIds
 {
+    /// <summary>Negative, zero or positive as <paramref name="left"/> is before, equal to or after <paramref name="right"/>.</summary>
     public static int Compare(string left, string right)
     {
         var (leftMs, leftSeq) = Split(left);
