@@ -9,6 +9,9 @@
 
 EDGE_BENCH_DIR="$ROOT/bench/edge"
 EDGE_SECONDS=${PREFIX_BENCH_SECONDS:-12}                # one measurement
+# .NET compiles in tiers and re-optimises hot code with profile data: a fresh edge runs at about half its
+# steady speed for its first ~20 s under load, so it is warmed longer than nginx (which needs none).
+EDGE_WARMUP=${PREFIX_BENCH_EDGE_WARMUP:-25}
 EDGE_CONNECTIONS=${PREFIX_BENCH_CONNECTIONS:-64}        # wrk connections (1 thread)
 EDGE_INGEST_HITS=${PREFIX_BENCH_INGEST_HITS:-1000000}   # N for the ingest measurement
 EDGE_INGEST_TIMEOUT=${PREFIX_BENCH_INGEST_TIMEOUT:-120} # seconds the ingest may take before we give up
@@ -300,7 +303,7 @@ run_edge_bench() {
   edge_pid=$(_start_edge "$_edge_work/edge" "$edge_port" OsWrite) || { _edge_pids+=($edge_pid); exit 1; }; _edge_pids+=("$edge_pid")
   url="http://127.0.0.1:$edge_port$EDGE_PATH"
   _check_302 "$url"
-  _measure edge "$url" 5 "$edge_pid"
+  _measure edge "$url" "$EDGE_WARMUP" "$edge_pid"
   local edge_full=$R_FULL edge_half=$R_HALF
   _wait_drained
   stop_pid "$edge_pid"
@@ -313,8 +316,8 @@ run_edge_bench() {
     edge_pid=$(_start_edge "$_edge_work/edge-fsync" "$edge_port" Fsync) || { _edge_pids+=($edge_pid); exit 1; }; _edge_pids+=("$edge_pid")
     url="http://127.0.0.1:$edge_port$EDGE_PATH"
     _check_302 "$url"
-    log "edge (Fsync): warm-up 5s"
-    _count fsync "$(_wrk "$url" 5 0 "$EDGE_CONNECTIONS" "$edge_pid")"
+    log "edge (Fsync): warm-up ${EDGE_WARMUP}s"
+    _count fsync "$(_wrk "$url" "$EDGE_WARMUP" 0 "$EDGE_CONNECTIONS" "$edge_pid")"
     log "edge (Fsync): full load ${EDGE_SECONDS}s"
     fsync_full=$(_wrk "$url" "$EDGE_SECONDS" 0 "$EDGE_CONNECTIONS" "$edge_pid"); _count fsync "$fsync_full"
     _wait_drained
@@ -361,7 +364,7 @@ run_edge_bench() {
     echo
     echo "Request: \`GET $EDGE_PATH\`, User-Agent \`$EDGE_UA\`, X-Forwarded-For 8.8.8.8, keep-alive."
     echo "Server under test alone on core $EDGE_SERVER_CORE (taskset; nginx 1 worker, edge dotnet process); wrk 4.1 (1 thread, $EDGE_CONNECTIONS connections) and Redis on core $EDGE_CLIENT_CORE."
-    echo "Full load = closed loop for ${EDGE_SECONDS} s after a warm-up (nginx 3 s, edge 5 s for the JIT). 50% load = each connection sleeps a paced delay between answer and next request (wrk \`delay()\`, calibrated in a 3 s run) so the offered rate is half of that server's own peak; the achieved share is shown."
+    echo "Full load = closed loop for ${EDGE_SECONDS} s after a warm-up (nginx 3 s, edge ${EDGE_WARMUP} s for the tiered JIT). 50% load = each connection sleeps a paced delay between answer and next request (wrk \`delay()\`, calibrated in a 3 s run) so the offered rate is half of that server's own peak; the achieved share is shown."
     echo
     echo "| server | load | req/s | p50 ms | p99 ms | vs nginx | server CPU | others on core $EDGE_SERVER_CORE | how |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|---|"

@@ -4,7 +4,7 @@ using Prefix.Hosting;
 return await PrefixHost.RunAsync(() =>
 {
     var builder = WebApplication.CreateBuilder(args);
-    builder.AddPrefixDefaults("edge");
+    builder.AddPrefixDefaults("edge", requestMetrics: false);
     builder.AddEdge();
     var app = builder.Build();
     app.UseEdge();

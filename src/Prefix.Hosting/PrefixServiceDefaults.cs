@@ -16,7 +16,13 @@ namespace Prefix.Hosting;
 /// </summary>
 public static class PrefixServiceDefaults
 {
-    public static WebApplicationBuilder AddPrefixDefaults(this WebApplicationBuilder builder, string serviceName)
+    /// <param name="builder">The service's builder.</param>
+    /// <param name="serviceName">edge, updater or api: in logs and metrics.</param>
+    /// <param name="requestMetrics">
+    /// Follow ASP.NET Core's per-request duration histogram. The edge turns it off: it counts its own
+    /// outcomes, and the hosting meter's per-request tags cost it measurable throughput.
+    /// </param>
+    public static WebApplicationBuilder AddPrefixDefaults(this WebApplicationBuilder builder, string serviceName, bool requestMetrics = true)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
@@ -39,7 +45,8 @@ public static class PrefixServiceDefaults
         services.AddSingleton(sp => new ClickHouseClient(ToClientOptions(sp.GetRequiredService<IOptions<ClickHouseSettings>>().Value)));
         services.AddSingleton<ReadinessProbe>();
 
-        services.AddSingleton(new PrometheusMetrics(["Prefix.", "Feed.", "Attribution.", "Microsoft.AspNetCore.Hosting"]));
+        string[] meters = requestMetrics ? ["Prefix.", "Feed.", "Attribution.", "Microsoft.AspNetCore.Hosting"] : ["Prefix.", "Feed.", "Attribution."];
+        services.AddSingleton(new PrometheusMetrics(meters));
         services.AddSingleton<ProcessMetrics>();
         return builder;
     }

@@ -26,7 +26,9 @@ internal sealed partial class HitShipper(
     ILogger<HitShipper> logger) : BackgroundService
 {
     private static readonly RedisValue HitField = "h";
-    private readonly ShippingCheckpoint _checkpoint = new(logOptions.Value.Directory);
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(200);
+    private readonly ShippingCheckpoint _checkpoint = new(logOptions.Value.Directory, logOptions.Value.Durability == HitLogDurability.Fsync);
+    private long _nextCheckpoint;
     private readonly HitLogReader _reader = new(logOptions.Value.Directory, writer);
 
     /// <summary>Batches shipped but not yet consumed by every group, oldest first: where each starts and its last stream id.</summary>
@@ -156,13 +158,44 @@ internal sealed partial class HitShipper(
             // Redis is down: nothing is known to be consumed; the shipping loop reports the outage.
         }
 
+        ForgetBeyondRetentionBound();
         ReleaseConsumed(_unconsumed.Count > 0 ? _unconsumed.Peek().Start : _shipped);
+    }
+
+    /// <summary>
+    /// Keeping shipped hits until they are consumed is insurance against losing Redis; with no ingest
+    /// running it would fill the disk. Past <see cref="HitLogOptions.MaxBytes"/> of such hits the oldest
+    /// are given up to Redis alone (counted), so new hits can still be recorded.
+    /// </summary>
+    private void ForgetBeyondRetentionBound()
+    {
+        var retained = _unconsumed.Sum(b => b.Bytes);
+        var forgotten = 0;
+        while (_unconsumed.Count > 0 && retained > logOptions.Value.MaxBytes)
+        {
+            retained -= _unconsumed.Dequeue().Bytes;
+            forgotten++;
+        }
+
+        if (forgotten > 0)
+        {
+            LogRetentionBound(logger, forgotten);
+        }
     }
 
     private void Advance(HitLogPosition next, long bytes)
     {
         _shipped = next;
-        _checkpoint.Save(next);
+
+        // The checkpoint only saves re-shipping after a restart (replays are recognisable by hit id), so
+        // writing it a few times a second is plenty.
+        var now = time.GetTimestamp();
+        if (now >= _nextCheckpoint)
+        {
+            _checkpoint.Save(next);
+            _nextCheckpoint = now + (long)(CheckpointInterval.TotalSeconds * time.TimestampFrequency);
+        }
+
         writer.MarkShipped(bytes);
     }
 
@@ -217,6 +250,9 @@ internal sealed partial class HitShipper(
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Redis restarted: shipping again {Batches} batches no consumer group had consumed, from {Position}")]
     private static partial void LogReplaying(ILogger logger, int batches, string position);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "No consumer group is keeping up: {Batches} shipped batches are no longer kept on disk (HitLog:MaxBytes); they are in Redis only")]
+    private static partial void LogRetentionBound(ILogger logger, int batches);
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Shipping {Count} hits to Redis failed; retrying in {Backoff}: {Reason}")]
     private static partial void LogShipFailed(ILogger logger, int count, TimeSpan backoff, string reason);

@@ -7,7 +7,7 @@ namespace Prefix.Edge.Recording;
 /// rename), so a crash leaves the old or the new position, never a torn one. Records after it are
 /// shipped again after a crash: delivery is at least once, and hit ids make the replay recognisable.
 /// </summary>
-internal sealed class ShippingCheckpoint(string directory)
+internal sealed class ShippingCheckpoint(string directory, bool flushToDisk)
 {
     private readonly string _path = Path.Combine(directory, "shipped.pos");
 
@@ -32,7 +32,8 @@ internal sealed class ShippingCheckpoint(string directory)
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
             stream.Write(System.Text.Encoding.ASCII.GetBytes(position.ToString()));
-            stream.Flush(flushToDisk: true);
+            // Only as durable as the log itself: an fsync per batch cost the edge ~5% of its CPU in OsWrite mode.
+            stream.Flush(flushToDisk);
         }
 
         File.Move(temporary, _path, overwrite: true);

@@ -37,8 +37,11 @@ public sealed class HealthEndpointTests
         var text = await metrics.Content.ReadAsStringAsync();
         Assert.Contains("# TYPE process_resident_memory_bytes gauge", text, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^process_resident_memory_bytes [0-9.E+]+$", text);
-        // The requests above went through Kestrel's hosting meter.
-        Assert.Contains("# TYPE http_server_request_duration_seconds histogram", text, StringComparison.Ordinal);
+        // The requests above went through Kestrel's hosting meter (the edge leaves it out: it counts its own outcomes).
+        if (project != "Prefix.Edge")
+        {
+            Assert.Contains("# TYPE http_server_request_duration_seconds histogram", text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
