@@ -46,7 +46,7 @@ internal sealed class HitRowMapper(UserAgentClassifier agents, EpisodeKeyNormali
         return
         [
             hit.Id, timestamp, (ulong)hit.TimestampMs, hit.Method, hit.RequestUrl, hit.TargetUrl, episodes.Normalize(hit.TargetUrl),
-            hit.PrefixArguments, PodcastGuid(hit.PrefixArguments),
+            hit.PrefixArguments, PrefixArguments.PodcastGuid(hit.PrefixArguments)?.ToString() ?? string.Empty,
             hit.UserAgent, hit.Referer, hit.Range, hit.PlaybackSessionId, hit.ListenerKey, hit.HouseholdKey, hit.KeyId,
             hit.Country, hit.Subdivision, hit.City, hit.TimeZone, hit.Asn, hit.AsOrganization,
             agent.App, agent.Device, agent.Os, (byte)(agent.IsHuman ? 0 : 1), agent.BotReason, (byte)(agent.IsAppleWatch ? 1 : 0),
@@ -71,20 +71,4 @@ internal sealed class HitRowMapper(UserAgentClassifier agents, EpisodeKeyNormali
         AsOrganization = hit.AsOrganization ?? string.Empty,
         Source = hit.Source ?? "edge",
     };
-
-    private static string PodcastGuid(string arguments)
-    {
-        foreach (var argument in arguments.Split(','))
-        {
-            var value = argument.StartsWith("pg=", StringComparison.OrdinalIgnoreCase) ? argument[3..]
-                : argument.StartsWith("pg%3D", StringComparison.OrdinalIgnoreCase) ? argument[5..]
-                : null;
-            if (Guid.TryParse(value, out var guid) && guid != Guid.Empty)
-            {
-                return guid.ToString();
-            }
-        }
-
-        return string.Empty;
-    }
 }

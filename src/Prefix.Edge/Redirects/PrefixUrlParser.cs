@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Prefix.Core.Hits;
 
 namespace Prefix.Edge.Redirects;
 

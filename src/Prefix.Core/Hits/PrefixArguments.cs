@@ -1,11 +1,12 @@
-namespace Prefix.Edge.Redirects;
+namespace Prefix.Core.Hits;
 
 /// <summary>
 /// The comma-separated <c>name=value</c> list between <c>/e,</c> and the slash. Only <c>pg</c>
 /// (the show's <c>podcast:guid</c>) means something today; unknown names and malformed values are
-/// ignored, never an error, so a typo in an argument never costs a download.
+/// ignored, never an error, so a typo in an argument never costs a download. The edge reads them when
+/// redirecting and the ingest when storing, with this one reader.
 /// </summary>
-internal static class PrefixArguments
+public static class PrefixArguments
 {
     public static Guid? PodcastGuid(ReadOnlySpan<char> arguments)
     {
