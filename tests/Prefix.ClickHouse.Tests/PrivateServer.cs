@@ -1,11 +1,10 @@
-using System.Globalization;
 using Prefix.Testing.Servers;
 
 namespace Prefix.ClickHouse.Tests;
 
 /// <summary>
 /// A private clickhouse-server with a password user and a non-UTC time zone, which the shared server cannot
-/// have. Built from the Prefix.Testing pieces because ClickHouseServer takes no extra configuration.
+/// have: the users file is ours, the rest is Prefix.Testing's ClickHouseServer.
 /// </summary>
 public sealed class PrivateServer : IAsyncLifetime
 {
@@ -13,7 +12,7 @@ public sealed class PrivateServer : IAsyncLifetime
     public const string Password = "s3cret 'pass\\word";
     public const string TimeZone = "Europe/Berlin";
     private readonly string _directory = Directory.CreateTempSubdirectory("prefix-clickhouse-private-").FullName;
-    private ServerProcess? _process;
+    private ClickHouseServer? _server;
 
     public Uri HttpUri { get; private set; } = new("http://127.0.0.1/");
 
@@ -31,46 +30,17 @@ public sealed class PrivateServer : IAsyncLifetime
               </users>
             </yandex>
             """);
-        var http = FreePort.Next();
-        string P(int port) => port.ToString(CultureInfo.InvariantCulture);
-        _process = ServerProcess.Start(ServerBinaries.Find("clickhouse-server"),
-        [
-            "--config-file=/etc/clickhouse-server/config.xml",
-            "--",
-            $"--path={_directory}/data/",
-            $"--tmp_path={_directory}/tmp/",
-            $"--user_files_path={_directory}/user_files/",
-            $"--format_schema_path={_directory}/format_schemas/",
-            $"--logger.log={_directory}/clickhouse.log",
-            $"--logger.errorlog={_directory}/clickhouse.err.log",
-            $"--users_config={users}",
-            $"--timezone={TimeZone}",
-            "--listen_host=127.0.0.1",
-            $"--http_port={P(http)}",
-            $"--tcp_port={P(FreePort.Next())}",
-            $"--interserver_http_port={P(FreePort.Next())}",
-        ], _directory);
-        HttpUri = new Uri($"http://127.0.0.1:{P(http)}/");
-
-        using var client = new ClickHouseClient(new ClickHouseOptions { Endpoint = HttpUri, Timeout = TimeSpan.FromSeconds(2) });
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                await client.PingAsync();
-                return;
-            }
-            catch (ClickHouseException) when (DateTime.UtcNow < deadline && !_process.HasExited)
-            {
-                await Task.Delay(100);
-            }
-        }
+        _server = await ClickHouseServer.StartAsync([$"--users_config={users}", $"--timezone={TimeZone}"]);
+        HttpUri = _server.HttpUri;
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        _process?.Dispose();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(_directory, recursive: true);
@@ -79,7 +49,5 @@ public sealed class PrivateServer : IAsyncLifetime
         {
             // A leftover temp directory is harmless.
         }
-
-        return Task.CompletedTask;
     }
 }

@@ -10,11 +10,13 @@ public sealed class ClickHouseServer : IAsyncDisposable
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly string _directory;
+    private readonly IReadOnlyList<string> _extraSettings;
     private ServerProcess? _process;
 
-    private ClickHouseServer(string directory)
+    private ClickHouseServer(string directory, IReadOnlyList<string> extraSettings)
     {
         _directory = directory;
+        _extraSettings = extraSettings;
         HttpPort = FreePort.Next();
         TcpPort = FreePort.Next();
         InterserverPort = FreePort.Next();
@@ -29,10 +31,14 @@ public sealed class ClickHouseServer : IAsyncDisposable
     /// <summary>The HTTP interface base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri HttpUri => new($"http://127.0.0.1:{HttpPort}/");
 
-    public static async Task<ClickHouseServer> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<ClickHouseServer> StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync([], cancellationToken);
+
+    /// <summary>Starts a server with extra settings on its command line, e.g. <c>--users_config=…</c> or <c>--timezone=…</c>.</summary>
+    public static async Task<ClickHouseServer> StartAsync(IReadOnlyList<string> extraSettings, CancellationToken cancellationToken = default)
     {
         var directory = Directory.CreateTempSubdirectory("prefix-clickhouse-").FullName;
-        var server = new ClickHouseServer(directory);
+        var server = new ClickHouseServer(directory, extraSettings);
         await server.RestartAsync(cancellationToken).ConfigureAwait(false);
         return server;
     }
@@ -55,7 +61,7 @@ public sealed class ClickHouseServer : IAsyncDisposable
             $"--http_port={P(HttpPort)}",
             $"--tcp_port={P(TcpPort)}",
             $"--interserver_http_port={P(InterserverPort)}",
-        };
+        }.Concat(_extraSettings);
         _process = ServerProcess.Start(ServerBinaries.Find("clickhouse-server"), arguments, _directory);
         await WaitForPingAsync(cancellationToken).ConfigureAwait(false);
     }
