@@ -15,6 +15,14 @@ public sealed class ListenerKeyHasher
 {
     private readonly byte[] _secret;
 
+    // One keyed HMAC per thread and hasher: the one-shot HMACSHA256.HashData sets the key up again on every
+    // call, which was most of the edge's per-request hashing cost.
+    [ThreadStatic]
+    private static HMACSHA256? t_hmac;
+
+    [ThreadStatic]
+    private static ListenerKeyHasher? t_hmacOwner;
+
     public ListenerKeyHasher(ushort keyId, ReadOnlySpan<byte> secret)
     {
         if (secret.Length < 16)
@@ -87,8 +95,17 @@ public sealed class ListenerKeyHasher
 
     private string Hash(ReadOnlySpan<byte> input)
     {
+        var hmac = t_hmac;
+        if (hmac is null || !ReferenceEquals(t_hmacOwner, this))
+        {
+            hmac?.Dispose();
+            hmac = new HMACSHA256(_secret);
+            t_hmac = hmac;
+            t_hmacOwner = this;
+        }
+
         Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(_secret, input, mac);
+        hmac.TryComputeHash(input, mac, out _);
         return Convert.ToHexStringLower(mac[..16]);
     }
 }
