@@ -59,6 +59,9 @@ internal static class FeedStateFields
     public const string ShowId = "sh";
     public const string RegisteredAt = "ra";
     public const string LastHintAt = "lh";
+
+    /// <summary>"1" when a poll-now hint made the feed due: the claim reads and clears it (trigger = hint).</summary>
+    public const string HintPending = "hp";
     public const string MoveCandidate = "mc";
     public const string MoveCount = "mn";
     public const string ServerHintSeconds = "sv";

@@ -6,7 +6,7 @@ namespace Prefix.Feeds.Parsing;
 public static class FeedParser
 {
     /// <summary>Parses an RSS 2.0 / iTunes / Podcasting 2.0 / Atom document into the normalized model.</summary>
-    public static FeedParseResult Parse(ReadOnlySpan<byte> body, FeedParseOptions? options = null) =>
+    public static FeedParseResult Parse(ReadOnlyMemory<byte> body, FeedParseOptions? options = null) =>
         throw new NotImplementedException();
 }
 
