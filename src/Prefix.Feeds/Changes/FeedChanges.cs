@@ -14,10 +14,16 @@ public sealed record FeedChanges
     /// <summary>Normalized-feed field names (FEEDS.md JSON names, e.g. "title", "imageUrl") whose value changed.</summary>
     public IReadOnlyList<string> ChangedFields { get; init; } = [];
 
+    /// <summary>Items whose key the previous fingerprint did not hold (all items on a first parse), in document order.</summary>
     public IReadOnlyList<NormalizedEpisode> Added { get; init; } = [];
+
+    /// <summary>Known items whose content hash changed, in document order.</summary>
     public IReadOnlyList<NormalizedEpisode> Updated { get; init; } = [];
 
-    /// <summary>Episode ids confirmed removed (missing from K consecutive good parses, feed not merely truncated).</summary>
+    /// <summary>
+    /// Episode ids confirmed removed (missing from K consecutive good parses, feed not merely truncated), in id order.
+    /// On a reset: every previous item missing from this parse, without waiting.
+    /// </summary>
     public IReadOnlyList<Guid> Removed { get; init; } = [];
 
     /// <summary>More than half the items new at once, or guids rewritten: publish one feed.reset instead of the lists.</summary>
