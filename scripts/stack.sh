@@ -24,7 +24,8 @@ service_environment() {
   echo "Ingest__DataDirectory=$STATE/data/node_modules"
   # Local stack only: loopback is a trusted proxy, and feeds on loopback may be fetched (ARCHITECTURE.md).
   echo "Edge__TrustedProxies__0=127.0.0.1/32"
-  echo "Updater__AllowLoopbackFeeds=true"
+  echo "Updater__Fetching__AllowLoopback=true"
+  echo "Updater__Webhooks__AllowLoopback=true"
   echo "DOTNET_gcServer=0"
 }
 

@@ -12,6 +12,11 @@ internal static class BenchCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var options = BenchArguments.Parse(args);
+        if (options.Target == "updater")
+        {
+            return await Updater.UpdaterBench.RunAsync(args, options.OutputDirectory).ConfigureAwait(false);
+        }
+
         var rows = new List<BenchResult>();
         if (options.Target is "clients" or "redis")
         {

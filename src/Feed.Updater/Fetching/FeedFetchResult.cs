@@ -56,7 +56,7 @@ internal enum FetchOutcome
     /// <summary>The deadline or the connect timeout passed.</summary>
     Timeout,
 
-    /// <summary>Decoded body over the cap (gzip bombs), or stacked content encodings.</summary>
+    /// <summary>Decoded body (or its Content-Length) over the cap (gzip bombs), or stacked or unknown content encodings: a body that is not read.</summary>
     TooLarge,
 
     /// <summary>A redirect loop, more than 5 hops, a https→http downgrade or a non-http(s) Location.</summary>

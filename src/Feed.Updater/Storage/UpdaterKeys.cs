@@ -29,6 +29,9 @@ internal static class UpdaterKeys
     /// <summary>HASH of one feed's state (fields in <see cref="FeedStateFields"/>).</summary>
     public static string Feed(Guid feedId) => "feed:" + feedId.ToString("N");
 
+    /// <summary>STRING: the feed's change-detection fingerprint (binary). Kept out of the feed hash so that hash stays small enough for Redis's compact listpack encoding.</summary>
+    public static string Fingerprint(Guid feedId) => "feed:" + feedId.ToString("N") + ":fp";
+
     /// <summary>HASH of one webhook's delivery state: cursor (last delivered stream id), attempts, last error.</summary>
     public static string WebhookState(string webhookId) => "webhook:" + webhookId + ":state";
 
