@@ -51,8 +51,9 @@ internal static class UpdaterServices
         var v1 = app.MapGroup("/v1");
         v1.MapFeedEndpoints();
         v1.MapParseEndpoints();
-        v1.MapChangeEndpoints().RequireScope(ApiScopes.FeedsRead);
-        v1.MapWebhookEndpoints().RequireScope(ApiScopes.Webhooks);
+        // Sub-groups, so each scope applies to its own endpoints only (a convention on v1 would apply to all of them).
+        v1.MapGroup(string.Empty).RequireScope(ApiScopes.FeedsRead).WithTags("Changes").MapChangeEndpoints();
+        v1.MapGroup(string.Empty).RequireScope(ApiScopes.Webhooks).WithTags("Webhooks").MapWebhookEndpoints();
         v1.MapApiKeyEndpoints();
         return app;
     }

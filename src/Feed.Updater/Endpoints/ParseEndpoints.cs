@@ -16,7 +16,6 @@ internal static class ParseEndpoints
     {
         v1.MapPost("/parse", ParseAsync)
             .RequireScope(ApiScopes.FeedsRead)
-            .Accepts<string>("application/rss+xml", "application/xml", "text/xml", "application/atom+xml")
             .Produces<NormalizedFeed>()
             .Produces<ApiError>(400)
             .Produces<ApiError>(413)
