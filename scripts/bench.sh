@@ -6,13 +6,15 @@ run_bench() {
   case "$target" in
     clients) run_clients_bench ;;
     edge) source "$ROOT/bench/edge/edge.sh"; run_edge_bench ;;
+    updater) source "$ROOT/bench/updater/updater.sh"; run_updater_bench ;;
     # Each part in its own subshell (its own EXIT trap stops the servers it started); separate
     # statements, not `a && b`, so set -e stays in force inside them.
     all)
       (run_clients_bench)
       (source "$ROOT/bench/edge/edge.sh"; run_edge_bench)
+      (source "$ROOT/bench/updater/updater.sh"; run_updater_bench)
       ;;
-    updater|api) die "bench $target is not built yet (it arrives with its issue); available now: clients, edge" ;;
+    api) die "bench api is not built yet (it arrives with its issue); available now: clients, edge, updater" ;;
     *) die "usage: ./prefix bench <clients|edge|updater|api|all>" ;;
   esac
 }
