@@ -49,6 +49,7 @@ _ub_start_updater() {
     Updater__Scheduling__HostOverrides__127.0.0.1__Concurrency=100000 \
     Updater__Scheduling__HostOverrides__127.0.0.1__RatePerSecond=1000000 \
     Updater__Scheduling__MaxConcurrentPolls=1000 Updater__Scheduling__ClaimBatch=1000 \
+    Updater__Fetching__MaxConnectionsPerServer=1000 \
     Updater__Probing__Enabled=false \
     dotnet bin/Release/net10.0/Feed.Updater.dll --urls "http://127.0.0.1:$_ub_updater_port" \
     >> "$_ub_work/updater.log" 2>&1) &

@@ -202,6 +202,34 @@ public sealed class PollingTests(UpdaterFixture fixture) : IClassFixture<Updater
         Assert.Equal(id, await _updater.RegisterAsync(feeds.Url(newPath)));
     }
 
+    [Fact]
+    public async Task NewEpisodes_EnclosuresProbed_Id3SizeAndLengthStored()
+    {
+        var feeds = _updater.Feeds;
+        // An ID3v2.3 tag of 1,000 bytes (syncsafe 0x00 0x00 0x07 0x68) → audio starts at 1,010.
+        byte[] head = [(byte)'I', (byte)'D', (byte)'3', 3, 0, 0, 0x00, 0x00, 0x07, 0x68];
+        feeds.Map("/Probed/ep1.mp3", async context =>
+        {
+            context.Response.StatusCode = 206;
+            context.Response.Headers.ContentRange = "bytes 0-9/5000000";
+            await context.Response.Body.WriteAsync(head, context.RequestAborted);
+        });
+        feeds.ServeXml("/probed.xml", TestFeeds.Rss("Probed", 1, mediaBase: feeds.BaseUri.AbsoluteUri.TrimEnd('/')));
+        var id = await _updater.RegisterAsync(feeds.Url("/probed.xml"));
+        await _updater.WaitForEventsAsync(id, 3);
+
+        var key = $"127.0.0.1:{feeds.Port}/Probed/ep1.mp3";
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await _updater.CountAsync($"SELECT count() FROM enclosure_probes WHERE id3_size = 1010 AND content_length = 5000000 AND http_status = 206") == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no probe row: " + string.Join(" | ", feeds.RequestsTo("/Probed/ep1.mp3").Select(r => r.Header("Range"))));
+            await Task.Delay(200);
+        }
+
+        Assert.Equal("bytes=0-9", feeds.RequestsTo("/Probed/ep1.mp3")[0].Header("Range"));
+        Assert.Equal(1, await _updater.CountAsync($"SELECT count() FROM enclosure_probes WHERE episode_key = '{key}'"));
+    }
+
     private async Task<Guid> RegisterFailingAsync(string path, RequestDelegate handler)
     {
         _updater.Feeds.Map(path, handler);

@@ -6,7 +6,7 @@ namespace Feed.Updater.Tests.Integration;
 /// <summary>Small RSS documents for the integration tests: a show with items numbered 1..n, newest first, published recently.</summary>
 internal static class TestFeeds
 {
-    public static string Rss(string title, int items, DateTimeOffset? newest = null, string? extraChannel = null, string mediaHost = "media.example.com")
+    public static string Rss(string title, int items, DateTimeOffset? newest = null, string? extraChannel = null, string mediaBase = "https://media.example.com")
     {
         var latest = newest ?? DateTimeOffset.UtcNow.AddHours(-1);
         var text = new StringBuilder();
@@ -21,7 +21,7 @@ internal static class TestFeeds
             var published = latest.AddDays(-(items - i)).ToString("R", CultureInfo.InvariantCulture);
             text.Append(CultureInfo.InvariantCulture, $"""
                 <item><title>Episode {i}</title><guid isPermaLink="false">{title}-ep-{i}</guid><pubDate>{published}</pubDate>
-                <enclosure url="https://{mediaHost}/{Uri.EscapeDataString(title)}/ep{i}.mp3?utm_source=feed" length="12345678" type="audio/mpeg"/>
+                <enclosure url="{mediaBase}/{Uri.EscapeDataString(title)}/ep{i}.mp3?utm_source=feed" length="12345678" type="audio/mpeg"/>
                 <itunes:duration>00:42:10</itunes:duration></item>
                 """);
         }
