@@ -83,7 +83,9 @@ internal sealed class FeedPoller(
         var decision = nextCheck.Decide(new NextCheckInput
         {
             Now = now,
-            LatestEpisodeAt = draft.LatestEpisodeAt,
+            // A feed that never answered well is probably new: retry it on the active tier (with backoff), not
+            // the day-long tier of a feed known to be dormant.
+            LatestEpisodeAt = draft.LatestEpisodeAt ?? (draft.LastGoodAt is null ? now : null),
             ConsecutiveErrors = draft.ConsecutiveErrors,
             ServerCacheHint = draft.ServerCacheHint,
             RetryAfter = draft.RetryAfter,

@@ -1,0 +1,11 @@
+namespace Attribution.Api.Tests.Listens;
+
+/// <summary>A clock the test sets and advances.</summary>
+internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
+{
+    private DateTimeOffset _now = now;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
