@@ -1,3 +1,5 @@
+using Attribution.Api.Downloads;
+using Attribution.Api.Import;
 using Attribution.Api.Listens;
 using Prefix.Hosting.Auth;
 using Prefix.Ingest;
@@ -17,6 +19,8 @@ internal static class ApiServices
         // The API process also runs the hit ingest (Redis Stream → ClickHouse); docs/INGEST.md says why.
         services.AddHitIngest(configuration);
         services.AddListens(configuration);
+        services.AddHitImport(configuration);
+        services.AddDownloads(configuration);
         return builder;
     }
 
@@ -25,6 +29,8 @@ internal static class ApiServices
         app.MapOpenApi("/openapi/{documentName}.json");
         var v1 = app.MapGroup("/v1");
         v1.MapListenEndpoints();
+        v1.MapHitImportEndpoints();
+        v1.MapDownloadEndpoints();
         v1.MapApiKeyEndpoints();
         return app;
     }

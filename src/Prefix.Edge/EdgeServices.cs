@@ -5,6 +5,7 @@ using Prefix.Edge.Listeners;
 using Prefix.Edge.Recording;
 using Prefix.Edge.Redirects;
 using Prefix.Geo;
+using Prefix.Hosting.Configuration;
 
 namespace Prefix.Edge;
 
@@ -30,7 +31,7 @@ internal static class EdgeServices
         services.AddOptions<HitLogOptions>().Bind(configuration.GetSection(HitLogOptions.Section)).ValidateOnStart();
         services.AddOptions<ShipperOptions>().Bind(configuration.GetSection(ShipperOptions.Section));
         services.AddSingleton<IValidateOptions<EdgeOptions>>(validator);
-        services.AddSingleton<IValidateOptions<IdentityOptions>>(validator);
+        services.AddSingleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>();
         services.AddSingleton<IValidateOptions<HitLogOptions>>(validator);
 
         services.AddSingleton<HitLogMetrics>();
@@ -42,6 +43,7 @@ internal static class EdgeServices
             var identity = sp.GetRequiredService<IOptions<IdentityOptions>>().Value;
             return new ListenerKeyHasher(identity.KeyId, identity.ResolveSecret() ?? throw new InvalidOperationException("Identity configuration: no usable secret."));
         });
+        services.AddSingleton<ClientAddressEnricher>();
         services.AddSingleton<ClientAddressResolver>();
         services.AddSingleton<HitRecorder>();
         services.AddHostedService<HitShipper>();

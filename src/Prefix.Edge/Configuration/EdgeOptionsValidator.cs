@@ -6,7 +6,7 @@ using Prefix.Hosting.Configuration;
 namespace Prefix.Edge.Configuration;
 
 /// <summary>Start-up checks of the edge's settings; each message names the key and the bad value.</summary>
-internal sealed class EdgeOptionsValidator : IValidateOptions<EdgeOptions>, IValidateOptions<IdentityOptions>, IValidateOptions<HitLogOptions>
+internal sealed class EdgeOptionsValidator : IValidateOptions<EdgeOptions>, IValidateOptions<HitLogOptions>
 {
     public ValidateOptionsResult Validate(string? name, EdgeOptions options)
     {
@@ -27,14 +27,6 @@ internal sealed class EdgeOptionsValidator : IValidateOptions<EdgeOptions>, IVal
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
-
-    public ValidateOptionsResult Validate(string? name, IdentityOptions options) =>
-        options.ResolveSecret() is null
-            ? ValidateOptionsResult.Fail(SettingRules.Describe(
-                options.SecretFile is null ? "Identity:Secret" : "Identity:SecretFile",
-                options.SecretFile ?? (options.Secret is null ? null : "(hidden)"),
-                "expected at least 32 hex digits of secret (or a file holding them)"))
-            : ValidateOptionsResult.Success;
 
     public ValidateOptionsResult Validate(string? name, HitLogOptions options)
     {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Prefix.Core.Hits;
-using Prefix.Core.Privacy;
 using Prefix.Edge.Listeners;
 using Prefix.Edge.Redirects;
 using Prefix.Geo;
@@ -9,13 +8,12 @@ namespace Prefix.Edge.Recording;
 
 /// <summary>
 /// Turns one prefix request into a <see cref="HitRecord"/> and writes it to the hit log. This is the
-/// only place the raw IP is used: it becomes keys and geo fields here and goes no further.
+/// only place the raw IP is used: it becomes keys and geo fields here (<see cref="ClientAddressEnricher"/>) and goes no further.
 /// </summary>
 internal sealed class HitRecorder(
     HitLogWriter log,
     ClientAddressResolver addresses,
-    GeoLookup geo,
-    ListenerKeyHasher hasher,
+    ClientAddressEnricher enricher,
     TimeProvider time)
 {
     public ValueTask<bool> RecordAsync(HttpContext context, string rawTarget, PrefixUrl url)
@@ -24,7 +22,6 @@ internal sealed class HitRecorder(
         var headers = request.Headers;
         var ip = addresses.Resolve(context);
         var userAgent = headers.UserAgent.ToString();
-        var place = geo.Lookup(ip);
         var now = time.GetUtcNow();
         var hit = new HitRecord
         {
@@ -38,16 +35,8 @@ internal sealed class HitRecorder(
             Referer = headers.Referer.ToString(),
             Range = headers.Range.ToString(),
             PlaybackSessionId = headers["X-Playback-Session-Id"].ToString(),
-            ListenerKey = hasher.ListenerKey(ip, userAgent),
-            HouseholdKey = hasher.HouseholdKey(ip),
-            KeyId = hasher.KeyId,
-            Country = place.Country ?? string.Empty,
-            Subdivision = place.Subdivision ?? string.Empty,
-            City = place.City ?? string.Empty,
-            TimeZone = place.TimeZone ?? string.Empty,
-            Asn = place.Asn,
-            AsOrganization = place.AsOrganization ?? string.Empty,
         };
+        enricher.Enrich(hit, ip);
         return log.AppendAsync(JsonSerializer.SerializeToUtf8Bytes(hit, HitJsonContext.Default.HitRecord));
     }
 }

@@ -1,8 +1,9 @@
-namespace Prefix.Edge.Configuration;
+namespace Prefix.Hosting.Configuration;
 
 /// <summary>
 /// The secret behind listener and household keys (ARCHITECTURE.md "Identities"). Bound from the
-/// <c>Identity</c> section. The same secret must be given to the hit import so imported hits hash alike.
+/// <c>Identity</c> section by the edge and by the hit import (Attribution.Api): both must see the same
+/// secret so imported hits hash exactly like edge hits.
 /// </summary>
 public sealed class IdentityOptions
 {
