@@ -1,3 +1,4 @@
+using Attribution.Api.Audience;
 using Attribution.Api.Downloads;
 using Attribution.Api.Import;
 using Attribution.Api.Listens;
@@ -31,6 +32,7 @@ internal static class ApiServices
         v1.MapListenEndpoints();
         v1.MapHitImportEndpoints();
         v1.MapDownloadEndpoints();
+        v1.MapAudienceEndpoints();
         v1.MapApiKeyEndpoints();
         return app;
     }

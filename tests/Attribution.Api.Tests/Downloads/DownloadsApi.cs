@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Attribution.Api.Audience;
 using Attribution.Api.Downloads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -46,7 +47,7 @@ public sealed class DownloadsApi : IAsyncLifetime
         builder.Services.AddPrefixApiKeys(builder.Configuration);
         builder.Services.AddDownloads(builder.Configuration);
         _app = builder.Build();
-        _app.MapGroup("/v1").MapDownloadEndpoints();
+        _app.MapGroup("/v1").MapDownloadEndpoints().MapAudienceEndpoints();
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
         Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
