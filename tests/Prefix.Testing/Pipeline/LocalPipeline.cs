@@ -173,6 +173,7 @@ public sealed class LocalPipeline : IAsyncDisposable
     {
         var settings = CommonSettings();
         settings["Ingest__DataDirectory"] = RepositoryPaths.DataDirectory;
+        settings["Identity__Secret"] = IdentitySecret; // the API hashes imported hits with the edge's secret
         settings["Ingest__MaxRetryDelay"] = "00:00:01";
         settings["Ingest__ClaimIdle"] = "00:00:02";
         settings["Ingest__ClaimInterval"] = "00:00:01";
