@@ -98,8 +98,11 @@ internal sealed class SchedulingOptions
     /// <summary>How often the full sweep runs. Default 24 h.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Delay after start before the first full sweep. Default 1 min.</summary>
-    public TimeSpan SweepStartDelay { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// When the first daily sweep runs after start. Default 1 h: a full pass over a million feeds keeps Redis busy for a
+    /// while, so it must not coincide with every restart's catch-up (the reconcile job repairs drift meanwhile).
+    /// </summary>
+    public TimeSpan SweepStartDelay { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>At most one hint-triggered poll per feed per this window (FEEDS.md "Registration"). Default 60 s.</summary>
     public TimeSpan HintDebounce { get; set; } = TimeSpan.FromSeconds(60);

@@ -14,10 +14,17 @@ public sealed class ApiKeyStore(RedisConnectionProvider redis, TimeProvider time
     public const string RedisKey = "apikeys";
     private const string Prefix = "pfx_";
 
-    public async Task<CreatedApiKey> CreateAsync(string name, IReadOnlyList<string> scopes, IReadOnlyList<Guid> shows, CancellationToken cancellationToken)
+    public Task<CreatedApiKey> CreateAsync(string name, IReadOnlyList<string> scopes, IReadOnlyList<Guid> shows, CancellationToken cancellationToken) =>
+        CreateAsync(name, scopes, shows, rateLimitPerMinute: null, cancellationToken);
+
+    /// <summary>
+    /// Creates a key and stores only its SHA-256; the returned <see cref="CreatedApiKey.Key"/> is the one and only
+    /// copy of the secret. <paramref name="rateLimitPerMinute"/> overrides <see cref="AuthOptions.RequestsPerMinute"/>.
+    /// </summary>
+    public async Task<CreatedApiKey> CreateAsync(string name, IReadOnlyList<string> scopes, IReadOnlyList<Guid> shows, int? rateLimitPerMinute, CancellationToken cancellationToken)
     {
         var key = Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
-        var details = new ApiKey(Base64Url(RandomNumberGenerator.GetBytes(9)), name, scopes, shows, time.GetUtcNow());
+        var details = new ApiKey(Base64Url(RandomNumberGenerator.GetBytes(9)), name, scopes, shows, time.GetUtcNow(), rateLimitPerMinute);
         var connection = await redis.GetAsync(cancellationToken).ConfigureAwait(false);
         await connection.HashSetAsync(RedisKey, Hash(key), JsonSerializer.Serialize(details, ApiKeyJsonContext.Default.ApiKey), cancellationToken).ConfigureAwait(false);
         return new CreatedApiKey(key, details);

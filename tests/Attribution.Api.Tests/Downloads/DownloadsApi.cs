@@ -39,7 +39,7 @@ public sealed class DownloadsApi : IAsyncLifetime
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:AdminKey"] = AdminKey });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:AdminKey"] = AdminKey, ["Auth:RequestsPerMinute"] = "0" });
         builder.Services.AddSingleton(ClickHouse);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<Prefix.Hosting.Configuration.RedisSettings>();

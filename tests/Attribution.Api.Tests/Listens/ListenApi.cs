@@ -34,6 +34,7 @@ internal sealed class ListenApi : IAsyncDisposable
         {
             ["Listens:MaxEventsPerBatch"] = maxEventsPerBatch.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Auth:AdminKey"] = AdminKey,
+            ["Auth:RequestsPerMinute"] = "0",
         });
         builder.Services.AddSingleton(db.Client);
         builder.Services.AddSingleton(clock);

@@ -51,6 +51,7 @@ public sealed class TwoInstancesTests
             ["ClickHouse__Url"] = (await SharedServers.ClickHouseUriAsync()).ToString(),
             ["ClickHouse__Database"] = first.Database,
             ["Auth__AdminKey"] = UpdaterUnderTest.AdminKey,
+            ["Auth__RequestsPerMinute"] = "0",
             ["Updater__Fetching__AllowLoopback"] = "true",
             ["Updater__Scheduling__DispatchInterval"] = "00:00:00.100",
         };
