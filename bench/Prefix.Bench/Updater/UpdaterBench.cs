@@ -144,7 +144,8 @@ internal static class UpdaterBench
         }
 
         results["warmup.seconds"] = Stopwatch.GetElapsedTime(warmup).TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
-        await Task.Delay(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        // Then one more cycle, so the backlog the heavy first polls left behind is gone before measuring.
+        await Task.Delay(options.Cycle).ConfigureAwait(false);
 
         var before = await MetricsScrape.ReadAsync(Http, options.Updater, CancellationToken.None).ConfigureAwait(false);
         var cpuBefore = ProcessSample.Read(options.UpdaterPid);
