@@ -32,6 +32,7 @@ internal static class ApiServices
         v1.MapListenEndpoints();
         v1.MapHitImportEndpoints();
         v1.MapDownloadEndpoints();
+        v1.MapRawHitEndpoints();
         v1.MapAudienceEndpoints();
         v1.MapApiKeyEndpoints();
         return app;

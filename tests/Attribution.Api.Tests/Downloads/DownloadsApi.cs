@@ -47,7 +47,7 @@ public sealed class DownloadsApi : IAsyncLifetime
         builder.Services.AddPrefixApiKeys(builder.Configuration);
         builder.Services.AddDownloads(builder.Configuration);
         _app = builder.Build();
-        _app.MapGroup("/v1").MapDownloadEndpoints().MapAudienceEndpoints();
+        _app.MapGroup("/v1").MapDownloadEndpoints().MapAudienceEndpoints().MapRawHitEndpoints();
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
         Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
