@@ -176,8 +176,10 @@ public class ReconnectTests
         await redis.StreamCreateConsumerGroupAsync("s", "g");
         using var cancel = new CancellationTokenSource(200);
 
+        // The server blocks for 3 s (under the 5 s command timeout): the 200 ms cancellation wins even when a loaded
+        // machine fires its timer late (with 500 ms, a late timer let the empty read finish first — a flaky test).
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => redis.StreamReadGroupAsync("s", "g", "c", block: TimeSpan.FromMilliseconds(500), cancellationToken: cancel.Token));
+            () => redis.StreamReadGroupAsync("s", "g", "c", block: TimeSpan.FromSeconds(3), cancellationToken: cancel.Token));
 
         Assert.True(await redis.StringSetAsync("after", "ok"));
         Assert.Equal("ok", (await redis.StringGetAsync("after")).ToString());
