@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Attribution.Api.Downloads;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Prefix.Attribution.Model;
 using Prefix.Attribution.Overlap;
 using Prefix.Hosting.Auth;
@@ -29,10 +28,10 @@ internal static class AudienceEndpoints
     {
         if (!Guid.TryParse(showId, out var id))
         {
-            return Error(400, $"show ids are UUIDs; got '{Cut(showId)}'");
+            return ApiAnswers.Error(400, $"show ids are UUIDs; got '{ApiAnswers.Cut(showId)}'");
         }
 
-        if (Forbidden(context, id) is { } forbidden)
+        if (ApiAnswers.ForbiddenShow(context, id) is { } forbidden)
         {
             return forbidden;
         }
@@ -40,19 +39,19 @@ internal static class AudienceEndpoints
         var interval = period ?? "day";
         if (interval is not ("day" or "week" or "month"))
         {
-            return Error(400, $"'period' must be day, week or month; got '{Cut(interval)}'");
+            return ApiAnswers.Error(400, $"'period' must be day, week or month; got '{ApiAnswers.Cut(interval)}'");
         }
 
         var (query, error) = DownloadQueryParser.Parse(context.Request.Query, time.GetUtcNow(), allowEpisodeBreakdown: false);
         if (query is null)
         {
-            return Error(400, error!);
+            return ApiAnswers.Error(400, error!);
         }
 
         var entries = await catalog.ForShowAsync(id, ct).ConfigureAwait(false);
         if (entries.Count == 0)
         {
-            return Error(404, $"no show with id {id:D} is known (register its feed with the updater first)");
+            return ApiAnswers.Error(404, $"no show with id {id:D} is known (register its feed with the updater first)");
         }
 
         query = query with { Interval = interval, By = null, Format = "json" };
@@ -66,10 +65,10 @@ internal static class AudienceEndpoints
     {
         if (!Guid.TryParse(showId, out var a) || !Guid.TryParse(with, out var b))
         {
-            return Error(400, "give two show ids (UUIDs): GET /v1/shows/{a}/overlap?with={b}");
+            return ApiAnswers.Error(400, "give two show ids (UUIDs): GET /v1/shows/{a}/overlap?with={b}");
         }
 
-        if (Forbidden(context, a) is { } forbidden)
+        if (ApiAnswers.ForbiddenShow(context, a) is { } forbidden)
         {
             return forbidden;
         }
@@ -77,13 +76,13 @@ internal static class AudienceEndpoints
         var (query, error) = DownloadQueryParser.Parse(context.Request.Query, time.GetUtcNow(), allowEpisodeBreakdown: false);
         if (query is null)
         {
-            return Error(400, error!);
+            return ApiAnswers.Error(400, error!);
         }
 
         var overlap = new OverlapQuery(a, b, query.Start, query.End, key ?? KeyModes.Device);
         if (overlap.Validate() is { } invalid)
         {
-            return Error(400, invalid);
+            return ApiAnswers.Error(400, invalid);
         }
 
         var downloads = new List<QualifiedDownload>();
@@ -92,7 +91,7 @@ internal static class AudienceEndpoints
             var entries = await catalog.ForShowAsync(show, ct).ConfigureAwait(false);
             if (entries.Count == 0)
             {
-                return Error(404, $"no show with id {show:D} is known (register its feed with the updater first)");
+                return ApiAnswers.Error(404, $"no show with id {show:D} is known (register its feed with the updater first)");
             }
 
             var episodes = entries.ToDictionary(e => e.EpisodeKey, e => e.EpisodeId, StringComparer.Ordinal);
@@ -105,15 +104,6 @@ internal static class AudienceEndpoints
         var answer = OverlapCalculator.Compute(overlap, downloads);
         return TypedResults.Text(JsonSerializer.Serialize(answer, Web), "application/json");
     }
-
-    private static JsonHttpResult<ApiError>? Forbidden(HttpContext context, Guid showId) =>
-        context.GetApiKey() is { } apiKey && !apiKey.CanSeeShow(showId)
-            ? Error(403, $"the API key '{apiKey.Name}' may read only its listed shows; show {showId:D} is not one of them")
-            : null;
-
-    private static JsonHttpResult<ApiError> Error(int status, string reason) => TypedResults.Json(new ApiError(reason), statusCode: status);
-
-    private static string Cut(string text) => text.Length > 60 ? text[..60] + "…" : text;
 }
 
 /// <summary>GET /v1/shows/{id}/listeners: distinct listener keys per period, and over the whole range (not a sum).</summary>

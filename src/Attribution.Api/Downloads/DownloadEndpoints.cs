@@ -29,18 +29,18 @@ internal static class DownloadEndpoints
     {
         if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
         {
-            return Error(400, "give the enclosure URL: GET /v1/downloads?url=https://host/path/episode.mp3");
+            return ApiAnswers.Error(400, "give the enclosure URL: GET /v1/downloads?url=https://host/path/episode.mp3");
         }
 
         if (context.GetApiKey() is { IsAdmin: false, Shows.Count: > 0 } key)
         {
-            return Error(403, $"the API key '{key.Name}' may read only its listed shows; ask by show or episode id");
+            return ApiAnswers.Error(403, $"the API key '{key.Name}' may read only its listed shows; ask by show or episode id");
         }
 
         var (query, error) = DownloadQueryParser.Parse(context.Request.Query, time.GetUtcNow(), allowEpisodeBreakdown: false);
         if (query is null)
         {
-            return Error(400, error!);
+            return ApiAnswers.Error(400, error!);
         }
 
         var (result, batch) = await counter.CountAsync([normalizer.Normalize(url)], query, ct).ConfigureAwait(false);
@@ -51,22 +51,22 @@ internal static class DownloadEndpoints
     {
         if (!Guid.TryParse(episodeId, out var id))
         {
-            return Error(400, $"episode ids are UUIDs; got '{Cut(episodeId)}'");
+            return ApiAnswers.Error(400, $"episode ids are UUIDs; got '{ApiAnswers.Cut(episodeId)}'");
         }
 
         var (query, error) = DownloadQueryParser.Parse(context.Request.Query, time.GetUtcNow(), allowEpisodeBreakdown: false);
         if (query is null)
         {
-            return Error(400, error!);
+            return ApiAnswers.Error(400, error!);
         }
 
         var entries = await catalog.ForEpisodeAsync(id, ct).ConfigureAwait(false);
         if (entries.Count == 0)
         {
-            return Error(404, $"no episode with id {id:D} is known (the feed updater has not seen it yet)");
+            return ApiAnswers.Error(404, $"no episode with id {id:D} is known (the feed updater has not seen it yet)");
         }
 
-        if (Forbidden(context, entries[0].ShowId) is { } forbidden)
+        if (ApiAnswers.ForbiddenShow(context, entries[0].ShowId) is { } forbidden)
         {
             return forbidden;
         }
@@ -79,10 +79,10 @@ internal static class DownloadEndpoints
     {
         if (!Guid.TryParse(showId, out var id))
         {
-            return Error(400, $"show ids are UUIDs; got '{Cut(showId)}'");
+            return ApiAnswers.Error(400, $"show ids are UUIDs; got '{ApiAnswers.Cut(showId)}'");
         }
 
-        if (Forbidden(context, id) is { } forbidden)
+        if (ApiAnswers.ForbiddenShow(context, id) is { } forbidden)
         {
             return forbidden;
         }
@@ -90,24 +90,19 @@ internal static class DownloadEndpoints
         var (query, error) = DownloadQueryParser.Parse(context.Request.Query, time.GetUtcNow(), allowEpisodeBreakdown: true);
         if (query is null)
         {
-            return Error(400, error!);
+            return ApiAnswers.Error(400, error!);
         }
 
         var entries = await catalog.ForShowAsync(id, ct).ConfigureAwait(false);
         if (entries.Count == 0)
         {
-            return Error(404, $"no show with id {id:D} is known (register its feed with the updater first)");
+            return ApiAnswers.Error(404, $"no show with id {id:D} is known (register its feed with the updater first)");
         }
 
         var byKey = entries.ToDictionary(e => e.EpisodeKey, e => e.EpisodeId.ToString("D"), StringComparer.Ordinal);
         var (result, batch) = await counter.CountAsync(byKey.Keys, query, ct).ConfigureAwait(false);
         return Answer(query, DownloadReportBuilder.Build(query, result, batch, key => byKey.GetValueOrDefault(key, key)));
     }
-
-    private static JsonHttpResult<ApiError>? Forbidden(HttpContext context, Guid showId) =>
-        context.GetApiKey() is { } key && !key.CanSeeShow(showId)
-            ? Error(403, $"the API key '{key.Name}' may read only its listed shows; show {showId:D} is not one of them")
-            : null;
 
     private static ContentHttpResult Answer(DownloadQuery query, DownloadReport report)
     {
@@ -151,8 +146,4 @@ internal static class DownloadEndpoints
         separator == '\t'
             ? value.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ')
             : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-
-    private static JsonHttpResult<ApiError> Error(int status, string reason) => TypedResults.Json(new ApiError(reason), statusCode: status);
-
-    private static string Cut(string text) => text.Length > 60 ? text[..60] + "…" : text;
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Prefix.ClickHouse;
 using Prefix.Core.Episodes;
 using Prefix.Hosting.Auth;
@@ -30,12 +29,12 @@ internal static class RawHitEndpoints
         var (query, error) = DownloadQueryParser.Parse(context.Request.Query, time.GetUtcNow(), allowEpisodeBreakdown: false);
         if (query is null)
         {
-            return Error(400, error!);
+            return ApiAnswers.Error(400, error!);
         }
 
         if (limit is < 1 or > MaxLimit)
         {
-            return Error(400, $"'limit' must be between 1 and {MaxLimit}; got {limit}");
+            return ApiAnswers.Error(400, $"'limit' must be between 1 and {MaxLimit}; got {limit}");
         }
 
         (long Ms, Guid Id)? after = null;
@@ -44,7 +43,7 @@ internal static class RawHitEndpoints
             var parts = cursor.Split('_');
             if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ms) || !Guid.TryParse(parts[1], out var id))
             {
-                return Error(400, "'cursor' must be the nextCursor of an earlier page");
+                return ApiAnswers.Error(400, "'cursor' must be the nextCursor of an earlier page");
             }
 
             after = (ms, id);
@@ -53,9 +52,9 @@ internal static class RawHitEndpoints
         List<string> keys;
         if (Guid.TryParse(showId, out var show) && url is null)
         {
-            if (context.GetApiKey() is { } key && !key.CanSeeShow(show))
+            if (ApiAnswers.ForbiddenShow(context, show) is { } forbidden)
             {
-                return Error(403, $"the API key '{key.Name}' may read only its listed shows; show {show:D} is not one of them");
+                return forbidden;
             }
 
             keys = [.. (await catalog.ForShowAsync(show, ct).ConfigureAwait(false)).Select(e => e.EpisodeKey)];
@@ -64,14 +63,14 @@ internal static class RawHitEndpoints
         {
             if (context.GetApiKey() is { IsAdmin: false, Shows.Count: > 0 } key)
             {
-                return Error(403, $"the API key '{key.Name}' may read only its listed shows; ask by showId");
+                return ApiAnswers.Error(403, $"the API key '{key.Name}' may read only its listed shows; ask by showId");
             }
 
             keys = [normalizer.Normalize(url!)];
         }
         else
         {
-            return Error(400, "give exactly one of showId (a UUID) or url (an absolute http(s) enclosure URL)");
+            return ApiAnswers.Error(400, "give exactly one of showId (a UUID) or url (an absolute http(s) enclosure URL)");
         }
 
         var page = new List<RawHit>();
@@ -99,8 +98,6 @@ internal static class RawHitEndpoints
     }
 
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-
-    private static JsonHttpResult<ApiError> Error(int status, string reason) => TypedResults.Json(new ApiError(reason), statusCode: status);
 }
 
 /// <summary>One stored hit as the API shows it (hashed keys only).</summary>

@@ -128,14 +128,14 @@ internal static class FeedEndpoints
         return Json(body, 200);
     }
 
-    private static async Task<IResult> HintAsync(string id, DueQueue queue, CancellationToken ct)
+    private static async Task<IResult> HintAsync(string id, DueQueue queue, Microsoft.Extensions.Options.IOptions<SchedulingOptions> scheduling, CancellationToken ct)
     {
         if (!TryParseId(id, out var feedId, out var error))
         {
             return error;
         }
 
-        var result = await queue.HintAsync(feedId, TimeSpan.FromSeconds(60), ct).ConfigureAwait(false);
+        var result = await queue.HintAsync(feedId, scheduling.Value.HintDebounce, ct).ConfigureAwait(false);
         return result == HintResult.NotFound
             ? NotFound(feedId)
             : TypedResults.Json(new HintResponse(result.ToString().ToLowerInvariant()), statusCode: 202);

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Feed.Updater.Streams;
 
 namespace Feed.Updater.Fetching;
 

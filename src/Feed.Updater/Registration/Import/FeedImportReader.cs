@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Feed.Updater.Streams;
 using Prefix.Feeds.Urls;
 
 namespace Feed.Updater.Registration.Import;
@@ -43,7 +44,7 @@ internal static class FeedImportReader
         {
             var (length, sniffed) = await SniffAsync(body, prefix, cancellationToken).ConfigureAwait(false);
             var format = DetectFormat(contentType) ?? sniffed;
-            var stream = new ReplayStream(prefix, length, body);
+            var stream = new PrefixedReadStream(prefix.AsMemory(0, length), body);
             var lines = format == ImportFormat.Opml
                 ? OpmlOutlineReader.ReadAsync(stream, allowCredentials, cancellationToken)
                 : ReadLinesAsync(stream, format, allowCredentials, cancellationToken);

@@ -1,4 +1,4 @@
-namespace Feed.Updater.Fetching;
+namespace Feed.Updater.Streams;
 
 /// <summary>
 /// A read-only stream that first replays bytes already read from <c>inner</c> (to sniff a format), then continues
